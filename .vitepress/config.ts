@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitepress'
+import {
+  UPSTREAM_DOCS,
+  boringStackNav,
+  boringStackSidebar,
+} from './boring-stack-sidebar'
+import { findHostedPages } from './hosted-pages'
+import { resolvePagerLinks } from './pager-links'
+
+const srcDir = fileURLToPath(new URL('../docs', import.meta.url))
+const hosted = findHostedPages(srcDir)
+
+/**
+ * Where "Edit this page" leads. The pages mirror the Boring Stack docs' paths,
+ * so by default it opens the same file in the Boring Stack docs' repository;
+ * a fork sets DOCS_EDIT_PATTERN to its own.
+ */
+const editPattern =
+  process.env.DOCS_EDIT_PATTERN ??
+  'https://github.com/sailscastshq/docs.sailscasts.com/edit/main/docs/:path'
+
+export default defineConfig({
+  srcDir: 'docs',
+  // Pages that only the browser tests need, such as two code groups with the
+  // same tab labels; the build for the tests sets DOCS_TEST_PAGES=1.
+  srcExclude: process.env.DOCS_TEST_PAGES === '1' ? [] : ['tests/**'],
+  base: process.env.DOCS_BASE ?? '/',
+  lang: 'en-US',
+  title: 'The Boring JavaScript Stack',
+  description:
+    'The Boring JavaScript Stack docs, with examples you can run in the page.',
+  cleanUrls: true,
+  lastUpdated: true,
+  head: [['meta', { name: 'theme-color', content: '#fecb05' }]],
+
+  transformPageData(pageData) {
+    resolvePagerLinks(pageData.frontmatter, hosted)
+  },
+
+  themeConfig: {
+    search: { provider: 'local' },
+    nav: [boringStackNav(hosted)],
+    sidebar: { '/boring-stack/': boringStackSidebar(hosted) },
+    editLink: {
+      pattern: editPattern,
+      text: 'Edit this page on GitHub',
+    },
+    socialLinks: [{ icon: 'github', link: 'https://github.com/sailscastshq' }],
+    footer: {
+      message: `The text of these pages comes from the <a href="${UPSTREAM_DOCS}/boring-stack/getting-started">Boring JavaScript Stack docs</a>.`,
+    },
+  },
+})
