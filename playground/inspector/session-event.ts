@@ -96,9 +96,7 @@ export interface SessionStoreEvent {
 
 /** Every event the app reports, by its `type`. */
 export type SessionEvent =
-  | SessionRequestEvent
-  | SessionLiftEvent
-  | SessionStoreEvent
+  SessionRequestEvent | SessionLiftEvent | SessionStoreEvent
 
 /** Maps each event type to its payload, for typed listeners. */
 export interface SessionEventMap {

@@ -1,7 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { freePort } from './free-port'
+
+/** How a restart treats the data and the time Redis is away. */
+export interface RestartOptions {
+  /**
+   * Keep the data across the restart: the server saves it to disk as it
+   * shuts down (`SHUTDOWN SAVE`) and loads it as it starts again, as a real
+   * Redis with persistence does. Default false: it starts empty.
+   */
+  keepData?: boolean
+  /** Runs while the server is down, before it starts again. */
+  whileDown?: () => Promise<void>
+}
 
 /** A real `redis-server` from Debian, owned by the test that started it. */
 export interface RedisServer {
@@ -9,8 +24,11 @@ export interface RedisServer {
   url: string
   /** Stops the server; resolves once the process has exited. */
   stop(): Promise<void>
-  /** Starts the server again on the same port, with an empty data set. */
-  restart(): Promise<void>
+  /**
+   * Starts the server again on the same port, with an empty data set unless
+   * `keepData` says otherwise.
+   */
+  restart(options?: RestartOptions): Promise<void>
 }
 
 /**
@@ -22,13 +40,18 @@ export async function startRedisServer(
 ): Promise<RedisServer> {
   const port = options.port ?? (await freePort())
   let child: ChildProcess | undefined
+  // Holds a dump only between a `SHUTDOWN SAVE` and the next start.
+  let dir: string | undefined
 
   async function start() {
+    dir ??= await mkdtemp(join(tmpdir(), 'redis-test-'))
     child = spawn(
       'redis-server',
       [
         '--port',
         String(port),
+        '--dir',
+        dir,
         '--bind',
         '127.0.0.1',
         '--save',
@@ -44,21 +67,29 @@ export async function startRedisServer(
     await waitForPing(port, child)
   }
 
-  async function stop() {
+  async function stop(keepData = false) {
     const running = child
     child = undefined
-    if (!running || running.exitCode !== null) return
-    running.kill('SIGTERM')
-    await once(running, 'exit')
+    if (running && running.exitCode === null) {
+      const exited = once(running, 'exit')
+      if (keepData) await command(port, 'SHUTDOWN SAVE')
+      else running.kill('SIGTERM')
+      await exited
+    }
+    if (!keepData && dir !== undefined) {
+      await rm(dir, { recursive: true, force: true })
+      dir = undefined
+    }
   }
 
   await start()
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    stop,
-    async restart() {
-      await stop()
+    stop: () => stop(),
+    async restart(options = {}) {
+      await stop(options.keepData)
+      await options.whileDown?.()
       await start()
     },
   }
@@ -79,6 +110,16 @@ async function waitForPing(port: number, child: ChildProcess) {
   }
   child.kill('SIGKILL')
   throw new Error(`redis-server did not answer PING on port ${port} in 10 s.`)
+}
+
+/** Sends one inline command and waits for the connection to close. */
+function command(port: number, line: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    socket.once('connect', () => socket.write(`${line}\r\n`))
+    socket.once('close', () => resolve())
+    socket.once('error', () => {})
+  })
 }
 
 function ping(port: number): Promise<boolean> {

@@ -3,7 +3,8 @@
  *
  * `sessionInspector` comes first so that it reports every request, even those
  * refused before they reach a route. `markHttps` and `session` are this app's
- * own: see the files they come from.
+ * own: see the files they come from. Bodies over 1 MB are refused with 413
+before any action runs.
  */
 module.exports.http = {
   middleware: {
@@ -26,7 +27,6 @@ module.exports.http = {
 
     session: require('../api/http/session'),
 
-    // Bodies over 1 MB are refused with 413 before any action runs.
-    bodyParser: require('skipper')({ limit: '1mb' }),
+    bodyParser: require('../api/http/body-parser'),
   },
 }

@@ -17,7 +17,9 @@ module.exports = function session(req, res, next) {
   let settled = false
 
   const timer = setTimeout(() => {
-    settle(new Error(`The session store gave no answer in ${STORE_TIMEOUT_MS} ms.`))
+    settle(
+      new Error(`The session store gave no answer in ${STORE_TIMEOUT_MS} ms.`),
+    )
   }, STORE_TIMEOUT_MS)
 
   /** @param {unknown} [err] */

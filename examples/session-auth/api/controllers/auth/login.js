@@ -8,7 +8,8 @@ module.exports = {
     password: { type: 'string', required: true },
     rememberMe: {
       type: 'boolean',
-      description: 'The "Remember me" checkbox (see read-remember-me-checkbox).',
+      description:
+        'The "Remember me" checkbox (see read-remember-me-checkbox).',
     },
   },
 
@@ -20,6 +21,8 @@ module.exports = {
     },
   },
 
+  // The Session page shows this function; it stays exactly as written there.
+  // prettier-ignore
   fn: async function ({ email, password, rememberMe }) {
     const user = await User.findOne({
       email: email.toLowerCase()
@@ -40,5 +43,5 @@ module.exports = {
 
     this.req.session.userId = user.id
     return '/'
-  }
+  },
 }

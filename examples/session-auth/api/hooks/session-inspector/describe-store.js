@@ -27,8 +27,8 @@ module.exports = async function describeStore(store, sessionId) {
   if (!store) return { kind, sessions: null, ttl: null, reachable: true }
 
   try {
-    const sessions = await within(
-      (cb) => (store.length ? store.length(cb) : cb(null, undefined)),
+    const sessions = await within((cb) =>
+      store.length ? store.length(cb) : cb(null, undefined),
     )
     const ttl =
       kind === 'redis' && sessionId !== null && store.client
@@ -52,7 +52,9 @@ module.exports = async function describeStore(store, sessionId) {
  * @param {InspectedStore | undefined} store
  */
 function isRedisStore(store) {
-  return Boolean(store && store.client && typeof store.client.ttl === 'function')
+  return Boolean(
+    store && store.client && typeof store.client.ttl === 'function',
+  )
 }
 
 /**
