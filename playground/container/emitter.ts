@@ -2,11 +2,7 @@
  * A small typed event emitter: listeners keyed by an event map whose values
  * are listener signatures. Used by both runtimes and the session controller.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyListener = (...args: any[]) => void
-
-/** Listener signatures by event name. */
-export type ListenerMap = { [K in string]: AnyListener }
+type AnyListener = (...args: never[]) => void
 
 /** Adds, emits and clears listeners of one event map. */
 export class Emitter<M extends { [K in keyof M]: AnyListener }> {
@@ -26,11 +22,10 @@ export class Emitter<M extends { [K in keyof M]: AnyListener }> {
   emit<K extends keyof M>(event: K, ...args: Parameters<M[K]>): void {
     for (const listener of [...(this.listeners.get(event) ?? [])]) {
       try {
-        listener(...args)
+        ;(listener as (...values: unknown[]) => void)(...args)
       } catch (error) {
-        queueMicrotask(() => {
-          throw error
-        })
+        // Rethrowing would crash the dev server when this runs in Node.
+        console.error(`A listener of "${String(event)}" threw:`, error)
       }
     }
   }

@@ -57,7 +57,10 @@ export interface ContainerFileSystem {
   writeFile(path: string, contents: string | Uint8Array): Promise<void>
   readdir(path: string): Promise<string[]>
   mkdir(path: string, options?: { recursive?: boolean }): Promise<void>
-  rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void>
+  rm(
+    path: string,
+    options?: { recursive?: boolean; force?: boolean },
+  ): Promise<void>
   watch(path: string, listener: WatchListener): ContainerWatcher
 }
 

@@ -13,7 +13,8 @@ import { pathRefused } from './runtime-error'
  * the same user, so the check guards the page's fs calls, not the processes.
  */
 export async function confinePath(root: string, path: string): Promise<string> {
-  if (typeof path !== 'string') throw pathRefused(String(path), 'it is not a string')
+  if (typeof path !== 'string')
+    throw pathRefused(String(path), 'it is not a string')
   if (path.includes('\0')) throw pathRefused(path, 'it contains a NUL byte')
   if (isAbsolute(path) || /^[a-zA-Z]:/.test(path) || path.startsWith('\\')) {
     throw pathRefused(path, 'absolute paths leave the sandbox')
@@ -26,7 +27,10 @@ export async function confinePath(root: string, path: string): Promise<string> {
   const target = join(root, ...segments)
   const real = await realpathOfExistingPart(target, root)
   if (real !== root && !real.startsWith(root + sep)) {
-    throw pathRefused(path, 'it resolves through a symlink to outside the sandbox')
+    throw pathRefused(
+      path,
+      'it resolves through a symlink to outside the sandbox',
+    )
   }
   return target
 }

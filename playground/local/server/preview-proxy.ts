@@ -37,7 +37,10 @@ export function startPreviewProxy(targetPort: number): Promise<PreviewProxy> {
         headers: req.headers,
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, withFramingHeaders(answer.headers))
+        res.writeHead(
+          answer.statusCode ?? 502,
+          withFramingHeaders(answer.headers),
+        )
         answer.pipe(res)
       },
     )

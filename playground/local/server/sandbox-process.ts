@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { constants } from 'node:os'
 import { StringDecoder } from 'node:string_decoder'
+import { killGroupOnExit } from './exit-cleanup'
 
 /** What a {@link SandboxProcess} reports. */
 export interface SandboxProcessHandlers {
@@ -43,12 +44,15 @@ export class SandboxProcess {
       })
     }
     this.child.stdin?.on('error', () => {})
+    const untrack =
+      this.child.pid === undefined ? () => {} : killGroupOnExit(this.child.pid)
 
     this.exited = new Promise((resolve) => {
       const finish = (code: number) => {
         if (this.done) return
         this.done = true
         clearTimeout(this.killTimer)
+        untrack()
         handlers.onExit(code)
         resolve(code)
       }
