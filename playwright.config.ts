@@ -37,7 +37,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vitepress preview --port ${port} --host 127.0.0.1`,
+    command: `npx tsx scripts/preview.ts --port ${port}`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
     timeout: 60_000,

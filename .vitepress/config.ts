@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitepress'
+import { coiHeadTags } from '../playground/deploy/coi-service-worker'
+import { writeStaticHostFiles } from '../playground/deploy/host-configs'
+import { exampleFiles } from '../playground/examples/vite-plugin'
+import { localRuntime } from '../playground/local/vite-plugin'
+import { liveFences } from '../playground/markdown/live-fences'
+import { writeSnapshotAssets } from '../scripts/build-snapshot'
 import {
   UPSTREAM_DOCS,
   boringStackNav,
@@ -9,7 +15,9 @@ import { findHostedPages } from './hosted-pages'
 import { resolvePagerLinks } from './pager-links'
 
 const srcDir = fileURLToPath(new URL('../docs', import.meta.url))
+const examplesDir = fileURLToPath(new URL('../examples', import.meta.url))
 const hosted = findHostedPages(srcDir)
+const base = process.env.DOCS_BASE ?? '/'
 
 /**
  * Where "Edit this page" leads. The pages mirror the Boring Stack docs' paths,
@@ -25,14 +33,37 @@ export default defineConfig({
   // Pages that only the browser tests need, such as two code groups with the
   // same tab labels; the build for the tests sets DOCS_TEST_PAGES=1.
   srcExclude: process.env.DOCS_TEST_PAGES === '1' ? [] : ['tests/**'],
-  base: process.env.DOCS_BASE ?? '/',
+  base,
   lang: 'en-US',
   title: 'The Boring JavaScript Stack',
   description:
     'The Boring JavaScript Stack docs, with examples you can run in the page.',
   cleanUrls: true,
   lastUpdated: true,
-  head: [['meta', { name: 'theme-color', content: '#fecb05' }]],
+  head: [
+    ['meta', { name: 'theme-color', content: '#fecb05' }],
+    [
+      'link',
+      { rel: 'icon', type: 'image/svg+xml', href: `${base}favicon.svg` },
+    ],
+    ...coiHeadTags(base),
+  ],
+
+  markdown: {
+    config(md) {
+      liveFences(md, { examplesDir })
+    },
+  },
+
+  vite: {
+    plugins: [localRuntime(), exampleFiles({ root: examplesDir })],
+  },
+
+  async buildEnd(site) {
+    await writeSnapshotAssets(site.outDir, { log: console.log })
+    // Lists the snapshot files it finds, so it comes after them.
+    await writeStaticHostFiles(site.outDir, base)
+  },
 
   transformPageData(pageData) {
     resolvePagerLinks(pageData.frontmatter, hosted)

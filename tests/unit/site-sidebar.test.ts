@@ -66,7 +66,7 @@ describe('the Boring Stack sidebar', () => {
 
   it('gives the nav the same groups in the same order', () => {
     const nav = boringStackNav(hosted)
-    expect(nav.items.map((item) => item.text)).toEqual(
+    expect(nav.items.map((item) => (item as { text: string }).text)).toEqual(
       BORING_STACK_GROUPS.map((group) => group.text),
     )
   })
