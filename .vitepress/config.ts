@@ -5,6 +5,7 @@ import { writeStaticHostFiles } from '../playground/deploy/host-configs'
 import { exampleFiles } from '../playground/examples/vite-plugin'
 import { localRuntime } from '../playground/local/vite-plugin'
 import { liveFences } from '../playground/markdown/live-fences'
+import { redisStandinCode } from '../playground/redis-standin/vite-plugin'
 import { writeSnapshotAssets } from '../scripts/build-snapshot'
 import {
   UPSTREAM_DOCS,
@@ -56,7 +57,11 @@ export default defineConfig({
   },
 
   vite: {
-    plugins: [localRuntime(), exampleFiles({ root: examplesDir })],
+    plugins: [
+      localRuntime(),
+      exampleFiles({ root: examplesDir }),
+      redisStandinCode(),
+    ],
   },
 
   async buildEnd(site) {

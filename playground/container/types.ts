@@ -79,8 +79,12 @@ export type Unsubscribe = () => void
 
 /** Where examples run: a WebContainer or the local runtime. */
 export interface Container {
-  /** Writes a tree of files into the container's root. */
-  mount(tree: FileTree): Promise<void>
+  /**
+   * Writes files into the container's root: a tree, or a snapshot as
+   * `@webcontainer/snapshot` builds it (the files and their node_modules in
+   * one binary). Files already there and not in the tree stay.
+   */
+  mount(tree: FileTree | ArrayBuffer): Promise<void>
   /** Starts `command` with `args`; only `node` and `npm` are promised. */
   spawn(
     command: string,

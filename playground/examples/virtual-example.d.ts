@@ -10,3 +10,9 @@ declare module 'virtual:example/*' {
   const tree: ExampleFileTree
   export default tree
 }
+
+declare module 'virtual:redis-standin' {
+  /** The bundled Redis stand-in, as the code of one CommonJS file. */
+  const code: string
+  export default code
+}

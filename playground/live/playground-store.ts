@@ -1,13 +1,13 @@
 import { reactive, readonly, type DeepReadonly } from 'vue'
 import type { RuntimeChoice } from '../container/choose-runtime'
-import type { FileTree, RuntimeKind } from '../container/types'
+import type { FileTree } from '../container/types'
 import {
   initialInspectorState,
   reduceInspector,
   type InspectorInput,
   type InspectorState,
 } from '../inspector/inspector-state'
-import type { ExampleSession } from '../session/example-session'
+import type { ExampleSession, MountLayer } from '../session/example-session'
 import type { ExampleSessionState } from '../session/state'
 import { findLiftErrors, type FileError } from './lift-errors'
 import { OutputFeed } from './output-feed'
@@ -43,13 +43,18 @@ export interface PlaygroundState {
 
 /** Loads what a session needs; tests and other runtimes pass their own. */
 export interface PlaygroundDependencies {
-  /** Creates the session; it mounts what `files` gives at each start. */
+  /** Creates the session; it mounts what `layers` gives at each start. */
   createSession(
-    choice: Exclude<RuntimeChoice, { kind: 'unavailable' }>,
-    files: () => Promise<FileTree>,
+    choice: RunnableChoice,
+    layers: () => Promise<MountLayer[]>,
   ): Promise<ExampleSession>
+  /** The example's text files, as the page bundles them. */
   loadFiles(example: string): Promise<FileTree>
+  /** The example with its node_modules, for a WebContainer. */
+  loadSnapshot(example: string): Promise<ArrayBuffer>
 }
+
+type RunnableChoice = Exclude<RuntimeChoice, { kind: 'unavailable' }>
 
 /**
  * The one owner of an example on a page: it starts and restarts the app,
@@ -104,11 +109,15 @@ export class PlaygroundStore {
     }
   }
 
-  /** The text an editor of `file` shows. */
+  /**
+   * The text an editor of `file` shows: the reader's edit, else the file as
+   * the app ships it. Not what runs: after a Reset the editor shows the
+   * shipped file while the app may still run the edit, until the next Run.
+   */
   textOf(file: string): string {
     const entry = this.#state.files[file]
     if (!entry) return ''
-    return entry.draft ?? entry.running ?? entry.shipped ?? entry.pageText
+    return entry.draft ?? entry.shipped ?? entry.pageText
   }
 
   /** The reader typed in the editor of `file`. */
@@ -119,11 +128,15 @@ export class PlaygroundStore {
     this.#saveEdits()
   }
 
-  /** True when the editor of `file` holds something the app does not run. */
+  /**
+   * True when the editor of `file` holds something the app does not run: an
+   * edit not run yet, or a Reset of an edit the app still runs.
+   */
   isPending(file: string): boolean {
     const entry = this.#state.files[file]
-    if (!entry || entry.draft === null) return false
-    return entry.draft !== (entry.running ?? entry.shipped)
+    if (!entry) return false
+    if (entry.running === null) return entry.draft !== null
+    return (entry.draft ?? entry.shipped) !== entry.running
   }
 
   /** Lifts the app; the first call loads the runtime and the files. */
@@ -190,16 +203,14 @@ export class PlaygroundStore {
     return this.#starting
   }
 
-  async #createSession(
-    choice: Exclude<RuntimeChoice, { kind: 'unavailable' }>,
-  ): Promise<ExampleSession> {
+  async #createSession(choice: RunnableChoice): Promise<ExampleSession> {
     const files = await this.#deps.loadFiles(this.#state.example)
     for (const [path, entry] of Object.entries(this.#state.files)) {
       entry.shipped = readText(files, path)
       if (entry.draft === entry.shipped) entry.draft = null
     }
-    const session = await this.#deps.createSession(choice, async () =>
-      this.#withEdits(files),
+    const session = await this.#deps.createSession(choice, () =>
+      this.#layers(files, choice),
     )
     this.#unsubscribe.push(
       session.subscribe((state) => {
@@ -219,14 +230,24 @@ export class PlaygroundStore {
     return session
   }
 
-  /** The example's files with the reader's edits in place, as mounted. */
-  #withEdits(files: FileTree): FileTree {
-    let tree = files
+  /**
+   * What a start mounts: the example's files with the reader's edits in
+   * place; in a WebContainer, the prebuilt snapshot (node_modules included)
+   * with the edited files over it.
+   */
+  async #layers(
+    files: FileTree,
+    choice: RunnableChoice,
+  ): Promise<MountLayer[]> {
+    let edits: FileTree = {}
     for (const [path, entry] of Object.entries(this.#state.files)) {
       entry.running = entry.draft ?? entry.shipped
-      if (entry.draft !== null) tree = replaceText(tree, path, entry.draft)
+      if (entry.draft !== null) edits = replaceText(edits, path, entry.draft)
     }
-    return tree
+    if (choice.kind === 'webcontainer') {
+      return [await this.#deps.loadSnapshot(this.#state.example), edits]
+    }
+    return [files, edits]
   }
 
   #inspect(input: InspectorInput): void {
@@ -308,11 +329,26 @@ function replaceText(tree: FileTree, path: string, text: string): FileTree {
 }
 
 const defaultDependencies: PlaygroundDependencies = {
-  async createSession(choice, files) {
+  async createSession(choice, layers) {
     const { createExampleSession } = await import('../session/example-session')
-    return createExampleSession({ runtime: choice.kind as RuntimeKind, files })
+    if (choice.kind === 'local') {
+      return createExampleSession({ runtime: 'local', files: layers })
+    }
+    const { redisStandinService } =
+      await import('../webcontainer/redis-standin-service')
+    return createExampleSession({
+      runtime: 'webcontainer',
+      files: layers,
+      beforeLift: redisStandinService(
+        async () => (await import('virtual:redis-standin')).default,
+      ),
+    })
   },
   loadFiles: (example) => loadExampleFiles(example),
+  async loadSnapshot(example) {
+    const { loadExampleSnapshot } = await import('../snapshot/load-snapshot')
+    return loadExampleSnapshot(example, { base: import.meta.env.BASE_URL })
+  },
 }
 
 async function loadExampleFiles(example: string): Promise<FileTree> {

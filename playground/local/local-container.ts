@@ -1,4 +1,5 @@
 import { Emitter } from '../container/emitter'
+import { snapshotToFileTree } from '../snapshot/snapshot-tree'
 import type {
   Container,
   ContainerEventMap,
@@ -102,8 +103,10 @@ export class LocalContainer implements Container {
     },
   }
 
-  async mount(tree: FileTree): Promise<void> {
-    await this.call('mount', { tree: toWireTree(tree) })
+  async mount(tree: FileTree | ArrayBuffer): Promise<void> {
+    const files =
+      tree instanceof ArrayBuffer ? await snapshotToFileTree(tree) : tree
+    await this.call('mount', { tree: toWireTree(files) })
   }
 
   async spawn(

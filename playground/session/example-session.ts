@@ -18,8 +18,16 @@ import {
 
 /** Options of {@link createExampleSession}. */
 export interface ExampleSessionOptions {
-  /** The example's files, or a loader such as `() => import('virtual:example/x')`. */
-  files: FileTree | (() => Promise<FileTree | { default: FileTree }>)
+  /**
+   * What to mount at each start, in order: file trees, or a snapshot with
+   * node_modules inside (what a WebContainer mounts instead of installing).
+   */
+  files: () => Promise<MountLayer[]>
+  /**
+   * Runs before every lift, for what the app needs beside itself (the
+   * browser's Redis stand-in, for one). A throw fails the lift.
+   */
+  beforeLift?: (container: Container, signal: AbortSignal) => Promise<void>
   /** The runtime chosen by `chooseRuntime`. */
   runtime: RuntimeKind
   /** The local runtime's token from `chooseRuntime`, if it probed one. */
@@ -35,6 +43,9 @@ export interface ExampleSessionOptions {
   /** How long the app may take to listen. @default 60_000 */
   liftTimeoutMs?: number
 }
+
+/** One thing {@link ExampleSessionOptions.files} mounts. */
+export type MountLayer = FileTree | ArrayBuffer
 
 /** One example running in a page; see {@link createExampleSession}. */
 export interface ExampleSession {
@@ -159,6 +170,13 @@ export function createExampleSession(
     if (options.runtime === 'local') {
       return 'Nothing to install: the local runtime shares the docs’ own node_modules.'
     }
+    const installed = await target.fs.readdir('node_modules').then(
+      (entries) => entries.length > 0,
+      () => false,
+    )
+    if (installed) {
+      return 'Nothing to install: node_modules came with the prebuilt snapshot.'
+    }
     const npm = await target.spawn('npm', ['install'])
     follow(npm)
     const code = await npm.exit
@@ -176,6 +194,7 @@ export function createExampleSession(
     // The same port after a restart keeps the preview URL, and the cookie.
     if (appPort !== null) env.PORT = String(appPort)
 
+    await options.beforeLift?.(target, lifetime.signal)
     const ready = new Promise<string>((resolve) => (readyWaiter = resolve))
     const process = await target.spawn(
       options.command ?? 'node',
@@ -267,15 +286,7 @@ export function createExampleSession(
             target = await ensureContainer()
           })
           await step('mount', async () => {
-            const loaded =
-              typeof options.files === 'function'
-                ? await options.files()
-                : options.files
-            await target.mount(
-              'default' in loaded && !('file' in loaded.default)
-                ? (loaded.default as FileTree)
-                : (loaded as FileTree),
-            )
+            for (const layer of await options.files()) await target.mount(layer)
           })
           await step('install', () => install(target))
           await step('lift', () => lift(target))

@@ -173,7 +173,7 @@ class WebContainerAdapter implements Container {
     },
   }
 
-  mount(tree: FileTree): Promise<void> {
+  mount(tree: FileTree | ArrayBuffer): Promise<void> {
     return this.wc.mount(tree)
   }
 

@@ -17,7 +17,7 @@ import type {
  * {@link SurfaceOfTheRealApi} proves the real class still fits.
  */
 export interface WebContainerSurface {
-  mount(tree: FileSystemTree): Promise<void>
+  mount(tree: FileSystemTree | ArrayBuffer): Promise<void>
   spawn(
     command: string,
     args: string[],

@@ -1,4 +1,13 @@
-import { readFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { snapshot } from '@webcontainer/snapshot'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type {
   Container,
@@ -92,6 +101,27 @@ export function describeContainerContract(
       })
       expect(await container.fs.readFile('hello.txt', 'utf-8')).toBe('hello')
       expect(await container.fs.readFile('src/a.js', 'utf-8')).toBe('a')
+    })
+
+    it('mounts a snapshot as @webcontainer/snapshot builds it', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'contract-snapshot-'))
+      try {
+        mkdirSync(join(folder, 'config'))
+        writeFileSync(join(folder, 'config', 'session.js'), 'memory')
+        const bytes = await snapshot(folder)
+        const copy = bytes.buffer.slice(
+          bytes.byteOffset,
+          bytes.byteOffset + bytes.byteLength,
+        ) as ArrayBuffer
+
+        await container.mount(copy)
+
+        expect(await container.fs.readFile('config/session.js', 'utf-8')).toBe(
+          'memory',
+        )
+      } finally {
+        rmSync(folder, { recursive: true, force: true })
+      }
     })
 
     it('reads back a file it wrote, as text and as bytes', async () => {

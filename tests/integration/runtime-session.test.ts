@@ -37,7 +37,7 @@ afterAll(() => server.close())
 
 function create(env: Record<string, string> = {}): ExampleSession {
   session = createExampleSession({
-    files,
+    files: async () => [files],
     runtime: 'local',
     connect: () => server.connect(),
     env,
@@ -149,7 +149,7 @@ describe('an example session on the local runtime', () => {
 
   it('reports a failed boot when the runtime cannot be reached', async () => {
     session = createExampleSession({
-      files,
+      files: async () => [files],
       runtime: 'local',
       connect: () => Promise.reject(new Error('No runtime here.')),
     })

@@ -8,6 +8,7 @@ import { defaultLimits, type RuntimeLimits } from './limits'
 import { refuseForeignOrigin } from './page-origin'
 import { servePage } from './page-connection'
 import { defaultCommands, Sandbox } from './sandbox'
+import { redisModeFromEnv, type SandboxRedisMode } from './sandbox-redis'
 import { TokenStore } from './token-store'
 
 /** Options of {@link createLocalRuntime}. */
@@ -26,6 +27,12 @@ export interface LocalRuntimeOptions {
   limits?: Partial<RuntimeLimits>
   /** Host names besides loopback names that pages may be opened as. */
   allowedHosts?: string[]
+  /**
+   * The Redis an app gets when its session config asks for one: Debian's
+   * `redis-server`, or the browser's stand-in to try the browser's path.
+   * @default process.env.PLAYGROUND_REDIS, else 'redis-server'
+   */
+  redis?: SandboxRedisMode
 }
 
 /** A connect-style middleware. */
@@ -70,6 +77,7 @@ export function createLocalRuntime(
         ? rootNodeModules
         : null
       : options.nodeModules
+  const redis = options.redis ?? redisModeFromEnv(process.env.PLAYGROUND_REDIS)
   const tokens = new TokenStore()
   const pages = new Set<Promise<void>>()
   const wss = new WebSocketServer({
@@ -121,6 +129,7 @@ export function createLocalRuntime(
       nodeModules,
       commands: options.commands ?? defaultCommands,
       limits,
+      redis,
     }).then(
       (sandbox) => {
         if (socket.destroyed) return void sandbox.dispose().finally(release)

@@ -10,18 +10,23 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Emitter } from '../../container/emitter'
 import type { FileTree } from '../../container/types'
+import {
+  SESSION_CONFIG_FILE,
+  sessionConfigUsesRedis,
+} from '../../session/uses-redis'
 import { confinePath } from './confine-path'
+import { freePort } from './free-port'
 import { removeFolderOnExit } from './exit-cleanup'
 import { defaultLimits, type RuntimeLimits } from './limits'
 import { watchPort, type StopWatching } from './port-watch'
 import { startPreviewProxy, type PreviewProxy } from './preview-proxy'
 import { RuntimeError } from './runtime-error'
 import { SandboxProcess } from './sandbox-process'
+import { SandboxRedis, type SandboxRedisMode } from './sandbox-redis'
 
 /** Options of {@link Sandbox.create}. */
 export interface SandboxOptions {
@@ -33,6 +38,8 @@ export interface SandboxOptions {
   /** Commands a page may start, mapped to the executable that runs. */
   commands: Record<string, string>
   limits: RuntimeLimits
+  /** The Redis an app gets when its session config asks for one. */
+  redis: SandboxRedisMode
 }
 
 /** Listener signatures of a sandbox's events. */
@@ -64,6 +71,7 @@ export class Sandbox {
   private bytesWritten = 0
   private disposed = false
   private readonly untrackFolder: () => void
+  private readonly redis: SandboxRedis
 
   private constructor(
     /** Real path of the sandbox folder. */
@@ -71,6 +79,7 @@ export class Sandbox {
     private readonly options: SandboxOptions,
   ) {
     this.untrackFolder = removeFolderOnExit(root)
+    this.redis = new SandboxRedis(root, options.redis)
   }
 
   /** Creates a sandbox folder under the OS temp folder. */
@@ -82,6 +91,7 @@ export class Sandbox {
       nodeModules: options.nodeModules ?? null,
       commands: options.commands ?? defaultCommands,
       limits: options.limits ?? defaultLimits,
+      redis: options.redis ?? 'redis-server',
     })
   }
 
@@ -219,6 +229,7 @@ export class Sandbox {
       ? parsePort(options.env.PORT)
       : await freePort()
     const env: Record<string, string> = {
+      ...(await this.redisEnv(command, options.env)),
       ...options.env,
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: this.root,
@@ -239,6 +250,28 @@ export class Sandbox {
     this.processes.set(processId, child)
     this.watchListening(child, port)
     return child
+  }
+
+  /**
+   * `REDIS_URL` for an app whose session config asks for Redis, pointing at
+   * the sandbox's own Redis. When none can start, the page hears why and
+   * the app is left to fail on the URL its config names.
+   */
+  private async redisEnv(
+    command: string,
+    env: Record<string, string> = {},
+  ): Promise<Record<string, string>> {
+    if (command !== 'node' || env.REDIS_URL) return {}
+    const config = await this.readFile(SESSION_CONFIG_FILE).catch(() => null)
+    if (!config || !sessionConfigUsesRedis(new TextDecoder().decode(config))) {
+      return {}
+    }
+    try {
+      return { REDIS_URL: await this.redis.url() }
+    } catch (error) {
+      this.events.emit('error', (error as Error).message)
+      return {}
+    }
   }
 
   /** Ends a process of this sandbox; resolves with its exit code. */
@@ -293,6 +326,7 @@ export class Sandbox {
     this.portWatches.clear()
     for (const id of [...this.watchers.keys()]) this.unwatch(id)
     await Promise.all([...this.processes.values()].map((p) => p.kill()))
+    await this.redis.dispose()
     const proxies = await Promise.allSettled(this.proxies.values())
     await Promise.all(
       proxies.map((p) => (p.status === 'fulfilled' ? p.value.close() : null)),
@@ -320,15 +354,4 @@ function parsePort(value: string): number {
     )
   }
   return port
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
