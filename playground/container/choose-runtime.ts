@@ -16,6 +16,11 @@ export interface RuntimeEnvironment {
   crossOriginIsolated: boolean
   /** Whether the browser has what a WebContainer needs (SharedArrayBuffer). */
   supportsWebContainer: boolean
+  /**
+   * `navigator.onLine`: false when the browser knows it has no network. A
+   * WebContainer loads from StackBlitz's servers, so it cannot start then.
+   */
+  online: boolean
   /** Asks the page's origin for a local runtime; null when it has none. */
   probeLocal: () => Promise<LocalRuntimeOffer | null>
 }
@@ -27,13 +32,14 @@ export type RuntimeChoice =
   | { kind: 'unavailable'; reason: string }
 
 const RUN_LOCALLY =
-  'To run it, clone the docs and run `npm install && npm run dev`, then open the page it prints.'
+  'To run it, clone the docs and run “npm install && npm run dev”, then open the page it prints.'
 
 /**
  * Picks where examples run, in order: an explicit `?runtime=local|webcontainer`
  * query; the local runtime when the page's origin offers one; a WebContainer
- * when the page is cross-origin isolated and the browser supports it;
- * otherwise "unavailable" with a sentence saying why and how to run locally.
+ * when the page is cross-origin isolated, the browser supports it and is
+ * online; otherwise "unavailable" with a sentence saying why and how to run
+ * locally.
  */
 export async function chooseRuntime(
   env: RuntimeEnvironment,
@@ -62,10 +68,12 @@ export async function chooseRuntime(
     }
   }
 
-  if (env.crossOriginIsolated && env.supportsWebContainer) {
+  // Isolation first: Chromium hides SharedArrayBuffer on a page that is not
+  // isolated, and there the host's missing headers are what to fix.
+  if (!env.crossOriginIsolated) {
     return {
-      kind: 'webcontainer',
-      reason: 'This browser can run examples in a WebContainer.',
+      kind: 'unavailable',
+      reason: `The example cannot run here: this page is not cross-origin isolated (the server sends no COOP/COEP headers), which a WebContainer needs. ${RUN_LOCALLY}`,
     }
   }
   if (!env.supportsWebContainer) {
@@ -74,9 +82,15 @@ export async function chooseRuntime(
       reason: `This browser cannot run the example in the page: it lacks SharedArrayBuffer, which a WebContainer needs. ${RUN_LOCALLY}`,
     }
   }
+  if (!env.online) {
+    return {
+      kind: 'unavailable',
+      reason: `The example cannot run here while the browser is offline: a WebContainer needs a connection to load. ${RUN_LOCALLY}`,
+    }
+  }
   return {
-    kind: 'unavailable',
-    reason: `The example cannot run here: this page is not cross-origin isolated (the server sends no COOP/COEP headers), which a WebContainer needs. ${RUN_LOCALLY}`,
+    kind: 'webcontainer',
+    reason: 'This browser can run examples in a WebContainer.',
   }
 }
 
@@ -91,6 +105,7 @@ export function browserRuntimeEnvironment(
       typeof SharedArrayBuffer !== 'undefined' &&
       typeof WebAssembly !== 'undefined' &&
       typeof Worker !== 'undefined',
+    online: navigator.onLine,
     probeLocal,
   }
 }

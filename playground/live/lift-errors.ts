@@ -10,6 +10,7 @@ export interface FileError {
 
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
 const ERROR_LINE = /\b([A-Z][A-Za-z]*Error|Error)(?: \[[A-Z_]+\])?: .+/
+const CAUSE_LINE = /^\s*([A-Z][A-Za-z]*Error|Error)(?: \[[A-Z_]+\])?: .+/m
 
 /**
  * Finds, in the output of a lift that failed, the error and where it points
@@ -22,26 +23,45 @@ export function findLiftErrors(
   files: readonly string[],
 ): FileError[] {
   const text = output.replace(ANSI, '').replace(/\r/g, '')
+  // Sails wraps the cause ("Error: Attempted to `require(...)`, but an
+  // error occurred:") and Node prints the cause on a line of its own, so a
+  // line that starts with an error names it best.
   const message =
+    CAUSE_LINE.exec(text)?.[0]?.trim() ??
     ERROR_LINE.exec(text)?.[0]?.trim() ??
     text.trim().split('\n').filter(Boolean).at(-1)?.trim() ??
     'The app failed to lift.'
 
   const errors: FileError[] = []
   for (const file of files) {
-    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    const at = new RegExp(
-      `(?:^|[\\s(/])${escaped}(?::(\\d+))?(?::(\\d+))?`,
-      'm',
-    )
-    const match = at.exec(text)
-    if (!match) continue
-    errors.push({
-      file,
-      line: match[1] ? Number(match[1]) : null,
-      column: match[2] ? Number(match[2]) : null,
-      message,
-    })
+    const at = locate(text, file)
+    if (at) errors.push({ file, ...at, message })
   }
   return errors
+}
+
+/**
+ * Where the output points in `file`: the first mention with a line number,
+ * else the first mention; null when it does not name the file.
+ */
+function locate(
+  text: string,
+  file: string,
+): { line: number | null; column: number | null } | null {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const at = new RegExp(
+    `(?:^|[\\s(/'"\`])${escaped}(?::(\\d+))?(?::(\\d+))?`,
+    'gm',
+  )
+  let found: { line: number | null; column: number | null } | null = null
+  for (const match of text.matchAll(at)) {
+    if (match[1]) {
+      return {
+        line: Number(match[1]),
+        column: match[2] ? Number(match[2]) : null,
+      }
+    }
+    found ??= { line: null, column: null }
+  }
+  return found
 }

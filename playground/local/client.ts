@@ -35,7 +35,7 @@ export async function connectLocalContainer(
     options.offer ?? (await requestLocalRuntime({ ...options, origin }))
   if (!offer) {
     throw new Error(
-      `${origin} offers no local runtime (POST /__playground/session failed); start the docs with \`npm run dev\` or \`npm run preview\` to run examples locally.`,
+      `${origin} offers no local runtime (POST /__playground/session failed); start the docs with “npm run dev” or “npm run preview” to run examples locally.`,
     )
   }
 

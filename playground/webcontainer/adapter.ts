@@ -50,9 +50,11 @@ export async function bootWebContainer(
     const booter = options.api
       ? Promise.resolve(options.api)
       : import('@webcontainer/api').then((module) => module.WebContainer)
-    const instance = booter.then((api) =>
-      api.boot({ coep: 'require-corp', workdirName: 'example' }),
-    )
+    const instance = booter
+      .then((api) => api.boot({ coep: 'require-corp', workdirName: 'example' }))
+      .catch((error: unknown) => {
+        throw bootFailure(error)
+      })
     const mine: Shared = { instance, booted: null, users: 0 }
     shared = mine
     instance.then(
@@ -89,6 +91,17 @@ export async function shutdownWebContainer(force = false): Promise<void> {
   )
 }
 
+const RUN_LOCALLY = 'run the docs locally with “npm install && npm run dev”'
+
+/** A refused boot, in a sentence that says why and what the reader can do. */
+function bootFailure(error: unknown): Error {
+  const why = error instanceof Error ? error.message : String(error)
+  return new Error(
+    `The WebContainer could not start: ${why.replace(/\.?$/, '.')} Reload to try again, or ${RUN_LOCALLY}.`,
+    { cause: error },
+  )
+}
+
 function withinTime<T>(
   promise: Promise<T>,
   timeoutMs: number,
@@ -99,7 +112,7 @@ function withinTime<T>(
       cleanup()
       reject(
         new Error(
-          `The WebContainer did not start within ${Math.round(timeoutMs / 1000)} s. It needs StackBlitz's servers and a browser that lets this page use them; reload to try again, or run the docs locally with \`npm install && npm run dev\`.`,
+          `The WebContainer did not start within ${Math.round(timeoutMs / 1000)} s. It needs StackBlitz's servers and a browser that lets this page use them; reload to try again, or ${RUN_LOCALLY}.`,
         ),
       )
     }, timeoutMs)

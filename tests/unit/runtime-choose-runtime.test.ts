@@ -11,6 +11,7 @@ function env(patch: Partial<RuntimeEnvironment> = {}): RuntimeEnvironment {
     search: '',
     crossOriginIsolated: true,
     supportsWebContainer: true,
+    online: true,
     probeLocal: async () => null,
     ...patch,
   }
@@ -63,11 +64,32 @@ describe('choosing where examples run', () => {
     expect(choice.reason).toContain('npm install && npm run dev')
   })
 
+  it('blames the missing headers, not the browser, where Chromium hides SharedArrayBuffer', async () => {
+    const choice = await chooseRuntime(
+      env({ crossOriginIsolated: false, supportsWebContainer: false }),
+    )
+    expect(choice.reason).toMatch(/not cross-origin isolated/)
+  })
+
   it('explains that the browser lacks what a WebContainer needs', async () => {
     const choice = await chooseRuntime(env({ supportsWebContainer: false }))
     expect(choice.kind).toBe('unavailable')
     expect(choice.reason).toMatch(/SharedArrayBuffer/)
     expect(choice.reason).toContain('npm install && npm run dev')
+  })
+
+  it('explains that a WebContainer needs a connection when the browser is offline', async () => {
+    const choice = await chooseRuntime(env({ online: false }))
+    expect(choice.kind).toBe('unavailable')
+    expect(choice.reason).toMatch(/offline: a WebContainer needs a connection/)
+    expect(choice.reason).toContain('npm install && npm run dev')
+  })
+
+  it('still uses the local runtime when the browser is offline', async () => {
+    const choice = await chooseRuntime(
+      env({ online: false, probeLocal: async () => offer }),
+    )
+    expect(choice.kind).toBe('local')
   })
 
   it('ignores an unknown ?runtime value', async () => {

@@ -26,7 +26,16 @@ describe('booting a WebContainer', () => {
     await expect(
       bootWebContainer({ api: neverBooting, timeoutMs: 50 }),
     ).rejects.toThrow(
-      /did not start within .* run the docs locally with `npm install && npm run dev`/,
+      /did not start within .* run the docs locally with “npm install && npm run dev”/,
+    )
+  })
+
+  it('says why a refused boot failed and how to run the docs locally', async () => {
+    const refusing = {
+      boot: () => Promise.reject(new Error('Unable to create more instances')),
+    }
+    await expect(bootWebContainer({ api: refusing })).rejects.toThrow(
+      'The WebContainer could not start: Unable to create more instances. Reload to try again, or run the docs locally with “npm install && npm run dev”.',
     )
   })
 

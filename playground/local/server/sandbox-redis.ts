@@ -100,7 +100,8 @@ export class SandboxRedis {
   }
 }
 
-function redisServerArgs(port: number, folder: string): string[] {
+/** How the sandbox starts redis-server on `port`, keeping data in `folder`. */
+export function redisServerArgs(port: number, folder: string): string[] {
   // No snapshots on a timer; a dump is written only when asked (SHUTDOWN
   // SAVE), into the sandbox, and read back if the server starts again there.
   return [

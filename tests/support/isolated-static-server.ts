@@ -1,0 +1,13 @@
+import { crossOriginIsolationHeaders } from '../../playground/headers'
+import { startStaticServer, type StaticServer } from './plain-static-server'
+
+/**
+ * Serves the built site the way a static host configured by `_headers`
+ * does: cross-origin isolated, with no local runtime. A page there chooses
+ * a WebContainer.
+ */
+export function startIsolatedStaticServer(
+  root = '.vitepress/dist',
+): Promise<StaticServer> {
+  return startStaticServer({ root, headers: crossOriginIsolationHeaders })
+}
