@@ -5,12 +5,13 @@
  */
 import { execFile } from 'node:child_process'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { serveStatic } from '../playground/local/static-files'
+import {
+  startStaticServer,
+  type StaticServer,
+} from '../playground/local/static-files'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 // Inside the repository's node_modules so the build resolves `vitepress`.
@@ -88,33 +89,7 @@ export default {
 `
 }
 
-/** A static server of a built site on a loopback port. */
-export interface StaticServer {
-  /** The site's root URL, such as `http://127.0.0.1:41234/`. */
-  url: string
-  close(): Promise<void>
-}
-
 /** Serves a built VitePress site at `/` on a free loopback port. */
 export function serveFolder(root: string): Promise<StaticServer> {
-  const server = createServer((req, res) => {
-    serveStatic(root, '/', req, res).catch((error: Error) => {
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end(`The static server could not read the file: ${error.message}`)
-    })
-  })
-
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      resolvePromise({
-        url: `http://127.0.0.1:${port}/`,
-        close: () => {
-          server.closeAllConnections()
-          return new Promise((done) => server.close(() => done()))
-        },
-      })
-    })
-  })
+  return startStaticServer({ root })
 }

@@ -9,6 +9,8 @@ import {
 } from '../inspector/inspector-state'
 import type { ExampleSession, MountLayer } from '../session/example-session'
 import type { ExampleSessionState } from '../session/state'
+import { defaultDependencies } from './default-dependencies'
+import { readText, replaceText } from './file-tree-text'
 import { findLiftErrors, type FileError } from './lift-errors'
 import { OutputFeed } from './output-feed'
 import { savedEdits, type SavedEdits } from './saved-edits'
@@ -54,7 +56,7 @@ export interface PlaygroundDependencies {
   loadSnapshot(example: string): Promise<ArrayBuffer>
 }
 
-type RunnableChoice = Exclude<RuntimeChoice, { kind: 'unavailable' }>
+export type RunnableChoice = Exclude<RuntimeChoice, { kind: 'unavailable' }>
 
 /**
  * The one owner of an example on a page: it starts and restarts the app,
@@ -293,73 +295,4 @@ export class PlaygroundStore {
     }
     this.#edits.save(edits)
   }
-}
-
-function readText(tree: FileTree, path: string): string | null {
-  const parts = path.split('/')
-  let node: FileTree | undefined = tree
-  for (const [index, part] of parts.entries()) {
-    const entry: FileTree[string] | undefined = node?.[part]
-    if (!entry) return null
-    if (index === parts.length - 1) {
-      if (!('file' in entry)) return null
-      const contents = entry.file.contents
-      return typeof contents === 'string'
-        ? contents
-        : new TextDecoder().decode(contents)
-    }
-    if (!('directory' in entry)) return null
-    node = entry.directory
-  }
-  return null
-}
-
-/** A copy of `tree` with the file at `path` holding `text`. */
-function replaceText(tree: FileTree, path: string, text: string): FileTree {
-  const [head, ...rest] = path.split('/')
-  if (!head) return tree
-  const entry = tree[head]
-  if (rest.length === 0)
-    return { ...tree, [head]: { file: { contents: text } } }
-  const inner = entry && 'directory' in entry ? entry.directory : {}
-  return {
-    ...tree,
-    [head]: { directory: replaceText(inner, rest.join('/'), text) },
-  }
-}
-
-const defaultDependencies: PlaygroundDependencies = {
-  async createSession(choice, layers) {
-    const { createExampleSession } = await import('../session/example-session')
-    if (choice.kind === 'local') {
-      return createExampleSession({ runtime: 'local', files: layers })
-    }
-    const { redisStandinService } =
-      await import('../webcontainer/redis-standin-service')
-    return createExampleSession({
-      runtime: 'webcontainer',
-      files: layers,
-      beforeLift: redisStandinService(
-        async () => (await import('virtual:redis-standin')).default,
-      ),
-    })
-  },
-  loadFiles: (example) => loadExampleFiles(example),
-  async loadSnapshot(example) {
-    const { loadExampleSnapshot } = await import('../snapshot/load-snapshot')
-    return loadExampleSnapshot(example, { base: import.meta.env.BASE_URL })
-  },
-}
-
-async function loadExampleFiles(example: string): Promise<FileTree> {
-  const examples: Record<string, () => Promise<{ default: FileTree }>> = {
-    'session-auth': () => import('virtual:example/session-auth'),
-  }
-  const load = examples[example]
-  if (!load) {
-    throw new Error(
-      `The page names the example "${example}", which the site does not bundle; add it to loadExampleFiles in playground/live/playground-store.ts.`,
-    )
-  }
-  return (await load()).default
 }

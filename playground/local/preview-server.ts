@@ -1,13 +1,11 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
 import { crossOriginIsolationHeaders } from '../headers'
 import { localRuntimeMarkerHeader } from './runtime-marker'
 import {
   createLocalRuntime,
   type LocalRuntimeOptions,
 } from './server/create-local-runtime'
-import { serveStatic } from './static-files'
+import { normalizeBase } from '../deploy/site-base'
+import { startStaticServer } from './static-files'
 
 /** Options of {@link startPreviewServer}. */
 export interface PreviewServerOptions {
@@ -35,57 +33,29 @@ export interface PreviewServer {
  * Serves the built site with the cross-origin isolation headers and the
  * local runtime, so `npm run preview` runs examples like the dev server.
  */
-export function startPreviewServer(
+export async function startPreviewServer(
   options: PreviewServerOptions = {},
 ): Promise<PreviewServer> {
-  const root = resolve(options.root ?? '.vitepress/dist')
-  const base = normalizeBase(options.base ?? '/')
-  const host = options.host ?? '127.0.0.1'
   const runtime = createLocalRuntime(options.runtime)
-
-  const server = createServer((req, res) => {
-    const headers = {
-      ...crossOriginIsolationHeaders,
-      ...localRuntimeMarkerHeader,
-    }
-    for (const [name, value] of Object.entries(headers)) {
-      res.setHeader(name, value)
-    }
-    runtime.middleware(req, res, () => {
-      serveStatic(root, base, req, res).then(
-        (served) => {
-          if (served) return
-          res.writeHead(302, { location: base })
-          res.end()
-        },
-        (error: Error) => {
-          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
-          res.end(
-            `The preview server could not read the file: ${error.message}`,
-          )
-        },
-      )
-    })
+  const site = await startStaticServer({
+    root: options.root,
+    base: normalizeBase(options.base ?? '/'),
+    host: options.host,
+    port: options.port ?? 4173,
+    headers: { ...crossOriginIsolationHeaders, ...localRuntimeMarkerHeader },
+    before: (req, res, next) => runtime.middleware(req, res, next),
+  }).catch(async (error: unknown) => {
+    await runtime.dispose()
+    throw error
   })
-  const detach = runtime.attach(server)
+  const detach = runtime.attach(site.server)
 
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 4173, host, () => {
-      const { port } = server.address() as AddressInfo
-      resolvePromise({
-        url: `http://${host}:${port}${base}`,
-        close: async () => {
-          detach()
-          await runtime.dispose()
-          server.closeAllConnections()
-          await new Promise<void>((done) => server.close(() => done()))
-        },
-      })
-    })
-  })
-}
-
-function normalizeBase(base: string): string {
-  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+  return {
+    url: site.url,
+    close: async () => {
+      detach()
+      await runtime.dispose()
+      await site.close()
+    },
+  }
 }

@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { expect, test, type Page, type Response } from '@playwright/test'
 import { crossOriginIsolationHeaders } from '../../playground/headers'
 import { sandboxProcesses } from '../support/sandbox-processes'
-import {
-  startPlainStaticServer,
-  type StaticServer,
-} from '../support/plain-static-server'
+import { startPlainStaticServer } from '../support/plain-static-server'
+import type { StaticServer } from '../../playground/local/static-files'
 
 const ISOLATION_HEADERS = Object.keys(crossOriginIsolationHeaders).map((name) =>
   name.toLowerCase(),

@@ -1,9 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startIsolatedStaticServer } from '../support/isolated-static-server'
-import {
-  startPlainStaticServer,
-  type StaticServer,
-} from '../support/plain-static-server'
+import { startPlainStaticServer } from '../support/plain-static-server'
+import type { StaticServer } from '../../playground/local/static-files'
 
 const RUN_LOCALLY = 'npm install && npm run dev'
 

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +9,7 @@ import { traceLoadedFiles } from '../../playground/snapshot/trace-loaded-files'
 import { freePort } from '../support/free-port'
 import { CookieClient, DEMO } from '../support/http-client'
 import { SESSION_AUTH_DIR } from '../support/session-auth-app'
+import { stopChild } from '../support/stop-child'
 
 /**
  * The snapshot holds only the files a traced lift loaded. These tests lift
@@ -52,7 +52,7 @@ describe('the session-auth example pruned to its traced files', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    cleanups.push(() => stop(child))
+    cleanups.push(() => stopChild(child))
     let output = ''
     child.stdout.setEncoding('utf8').on('data', (text) => (output += text))
     child.stderr.setEncoding('utf8').on('data', (text) => (output += text))
@@ -100,15 +100,6 @@ describe('the session-auth example pruned to its traced files', () => {
     )
   })
 })
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
-}
 
 async function findSymlinks(dir: string): Promise<string[]> {
   const found: string[] = []

@@ -1,5 +1,8 @@
 import { crossOriginIsolationHeaders } from '../../playground/headers'
-import { startStaticServer, type StaticServer } from './plain-static-server'
+import {
+  startStaticServer,
+  type StaticServer,
+} from '../../playground/local/static-files'
 
 /**
  * Serves the built site the way a static host configured by `_headers`

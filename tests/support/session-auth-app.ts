@@ -6,6 +6,7 @@ import {
   type SessionEvent,
 } from '../../playground/inspector/session-event'
 import { freePort } from './free-port'
+import { stopChild } from './stop-child'
 
 /** The example app's folder. */
 export const SESSION_AUTH_DIR = fileURLToPath(
@@ -131,15 +132,6 @@ function spawnApp(env: Record<string, string>) {
     errors += chunk
   })
   return { child, lines, events, stderr: () => errors }
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }
 
 async function waitFor<T>(
