@@ -21,8 +21,6 @@ module.exports = {
     },
   },
 
-  // The Session page shows this function; it stays exactly as written there.
-  // prettier-ignore
   fn: async function ({ email, password, rememberMe }) {
     const user = await User.findOne({
       email: email.toLowerCase()
