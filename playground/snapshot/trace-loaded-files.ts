@@ -2,11 +2,11 @@ import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { startRedisStandin } from '../redis-standin/server'
 import { TRACER_SCRIPT } from './tracer-script'
+import { freePort } from '../local/server/free-port'
 
 /** One file the app loaded: where the app sees it, and where it really is. */
 export interface TracedFile {
@@ -83,7 +83,7 @@ async function traceOneLift(
   { appDir, tracer, work, timeoutMs }: TracedLift,
   env: Record<string, string>,
 ): Promise<Set<string>> {
-  const port = await freeLoopbackPort()
+  const port = await freePort()
   const out = join(work, `trace-${port}.json`)
   const child = spawn(process.execPath, ['--require', tracer, 'app.js'], {
     cwd: appDir,
@@ -237,16 +237,4 @@ async function waitForLine(
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }

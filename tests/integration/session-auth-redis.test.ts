@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionRequestEvent } from '../../playground/inspector/session-event'
 import { CookieClient, DEMO } from '../support/http-client'
-import { freePort } from '../support/free-port'
+import { freePort } from '../../playground/local/server/free-port'
 import { startRedisServer, type RedisServer } from '../support/redis-server'
 import { startRedisStandin } from '../support/redis-standin'
 import {

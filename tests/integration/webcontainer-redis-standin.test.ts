@@ -8,7 +8,7 @@ import {
 } from '../../playground/webcontainer/adapter'
 import { redisStandinService } from '../../playground/webcontainer/redis-standin-service'
 import { createFakeWebContainerApi } from '../fixtures/fake-webcontainer'
-import { freePort } from '../support/free-port'
+import { freePort } from '../../playground/local/server/free-port'
 
 const api = createFakeWebContainerApi()
 const REDIS_CONFIG = `module.exports.session = {

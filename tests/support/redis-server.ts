@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort } from './free-port'
+import { freePort } from '../../playground/local/server/free-port'
 
 /** How a restart treats the data and the time Redis is away. */
 export interface RestartOptions {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildRedisStandin } from '../../playground/redis-standin/build'
-import { freePort } from './free-port'
+import { freePort } from '../../playground/local/server/free-port'
 import type { RedisServer, RestartOptions } from './redis-server'
 
 let bundle: Promise<string> | undefined

@@ -5,7 +5,7 @@ import {
   parseSessionEventLine,
   type SessionEvent,
 } from '../../playground/inspector/session-event'
-import { freePort } from './free-port'
+import { freePort } from '../../playground/local/server/free-port'
 import { stopChild } from './stop-child'
 
 /** The example app's folder. */
