@@ -204,35 +204,14 @@ async function measureRun(browser: Browser, siteUrl: string) {
 /** Leaving the page ends its sandbox; the next run waits for a clean slate. */
 async function sandboxesGone() {
   const deadline = performance.now() + WAIT_MS
-  while (ownSandboxes().length > 0) {
+  while (sandboxProcesses().length > 0) {
     if (performance.now() > deadline) {
       throw new Error(
-        `Sandbox processes ${ownSandboxes().join(', ')} were still ` +
+        `Sandbox processes ${sandboxProcesses().join(', ')} were still ` +
           `running ${WAIT_MS / 1000} s after their page closed.`,
       )
     }
     await new Promise((done) => setTimeout(done, 100))
-  }
-}
-
-// Other preview servers (a test run, say) may have sandboxes of their own on
-// this machine; only those this process started are waited for.
-function ownSandboxes(): number[] {
-  return sandboxProcesses().filter((pid) => {
-    for (let id = pid; id > 1; id = parentPid(id)) {
-      if (id === process.pid) return true
-    }
-    return false
-  })
-}
-
-function parentPid(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // The name in parentheses may hold spaces; the state and ppid follow it.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-  } catch {
-    return 0 // the process has ended
   }
 }
 

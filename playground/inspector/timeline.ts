@@ -68,7 +68,21 @@ export function describeChange(
         say('error', 'The login was refused, so the session has no userId.')
       }
 
+      const expired =
+        before.cookie?.expires != null &&
+        Date.parse(before.cookie.expires) <= Date.parse(input.time)
       if (
+        expired &&
+        after.cookie &&
+        before.cookie?.sessionId !== after.cookie.sessionId
+      ) {
+        say(
+          'cookie',
+          'The cookie expired, so the browser stopped sending it; the server ' +
+            `started a new session, ${shorten(after.cookie.sessionId)}, ` +
+            'and sent a new cookie.',
+        )
+      } else if (
         before.cookie &&
         input.setCookie &&
         after.cookie &&

@@ -129,6 +129,42 @@ test.describe('the live code blocks of the Session page', () => {
     await expect(login.locator('[data-error-line]')).toHaveCount(0)
   })
 
+  test('lets the reader shorten rememberMeCookieMaxAge and watch the session expire', async ({
+    page,
+  }) => {
+    const CUSTOM = 'config/custom.js'
+    await runExample(page)
+    await page.getByText('More files of the app').click()
+    const custom = editor(page, CUSTOM)
+    await expect(custom).toContainText('rememberMeCookieMaxAge')
+
+    await replaceLine(
+      custom,
+      'rememberMeCookieMaxAge: 30 * 24 * 60 * 60 * 1000,',
+      'rememberMeCookieMaxAge: 4000,',
+    )
+    await block(page, CUSTOM)
+      .getByRole('button', { name: `Run with your changes to ${CUSTOM}` })
+      .click()
+    await expect(app(page).getByLabel('Email')).toBeVisible({ timeout: 30_000 })
+    await app(page).getByLabel('Email').fill(DEMO.email)
+    await app(page).getByLabel('Password').fill(DEMO.password)
+    await app(page).getByLabel('Remember me').check()
+    await app(page).getByRole('button', { name: 'Log in' }).click()
+
+    const state = page.getByRole('region', { name: 'Session state' })
+    await expect(state.getByTestId('cookie-lifetime')).toContainText(
+      /in \d seconds?/,
+    )
+    await expect(state.getByTestId('cookie-lifetime')).toContainText(
+      'expired at',
+      { timeout: 10_000 },
+    )
+    await page.getByRole('button', { name: 'Reload the preview' }).click()
+    await expect(app(page).getByLabel('Email')).toBeVisible()
+    await expect(state).toContainText('The cookie expired')
+  })
+
   test('keeps an edit across a reload: a note before Run, the editor after', async ({
     page,
   }) => {

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
-import { sandboxFolders, sandboxProcesses } from '../support/sandbox-processes'
+import {
+  sandboxFolders,
+  sandboxProcesses,
+  workingFolder,
+} from '../support/sandbox-processes'
 
 const DEMO = { email: 'demo@example.com', password: 'boring-stack' }
 
@@ -86,16 +90,16 @@ test.describe('the Session page playground', () => {
   }) => {
     await runExample(page)
     await expect.poll(() => sandboxProcesses().length).toBe(1)
-    const firstSandboxes = sandboxFolders()
+    const [firstApp] = sandboxProcesses()
+    const firstSandbox = workingFolder(firstApp!)
+    expect(firstSandbox).not.toBeNull()
 
     // A reload would clear this; the test proves there was none.
     await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true))
     await page.locator('.VPNavBarTitle a').click()
     await expect(page).not.toHaveURL(/session/)
     await expect.poll(sandboxProcesses, { timeout: 10_000 }).toEqual([])
-    expect(sandboxFolders().filter((f) => firstSandboxes.includes(f))).toEqual(
-      [],
-    )
+    expect(sandboxFolders()).not.toContain(firstSandbox)
 
     await page.goBack()
     await expect(page).toHaveURL(/boring-stack\/session/)

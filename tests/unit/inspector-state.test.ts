@@ -152,6 +152,24 @@ describe('the session inspector', () => {
     expect(state.timeline.at(-1)?.text).toMatch(/did not know the session/)
   })
 
+  it('says the cookie expired when the browser stopped sending it', () => {
+    const expires = new Date(Date.parse(T0) + 5000).toISOString()
+    const later = new Date(Date.parse(T0) + 6000).toISOString()
+    const state = run(
+      lift,
+      request({ setCookie: sent('aaaaaaaaaaaaaaaa', expires) }),
+      request({
+        time: later,
+        sessionId: 'bbbbbbbbbbbbbbbb',
+        setCookie: sent('bbbbbbbbbbbbbbbb'),
+      }),
+    )
+
+    expect(state.timeline.at(-1)?.text).toMatch(
+      /^The cookie expired, so the browser stopped sending it/,
+    )
+  })
+
   it('says the store changed when the app lifts with Redis', () => {
     const redis: SessionStoreInfo = {
       kind: 'redis',
