@@ -57,6 +57,22 @@ export default defineConfig({
   },
 
   vite: {
+    // Bundled ahead, so the first Run in a fresh clone does not make Vite
+    // optimise them mid-page and reload it.
+    optimizeDeps: {
+      include: [
+        '@codemirror/commands',
+        '@codemirror/lang-javascript',
+        '@codemirror/language',
+        '@codemirror/state',
+        '@codemirror/view',
+        '@lezer/highlight',
+        '@msgpack/msgpack',
+        '@webcontainer/api',
+        '@xterm/addon-fit',
+        '@xterm/xterm',
+      ],
+    },
     plugins: [
       localRuntime(),
       exampleFiles({ root: examplesDir }),

@@ -10,7 +10,18 @@ import { describeChange } from './timeline'
 
 /** The page's own signals, mixed with the app's events in one stream. */
 export type PlaygroundSignal =
-  { type: 'restart'; time: string } | { type: 'stopped'; time: string }
+  | {
+      type: 'restart'
+      time: string
+      /** Why: the Restart button, or a Run that applies the reader's edits. */
+      reason: 'restart' | 'edits'
+    }
+  | {
+      type: 'stopped'
+      time: string
+      /** Why: the reader stopped it, or it failed to lift or crashed. */
+      reason: 'stopped' | 'failed'
+    }
 
 /** Everything the inspector reads, in the order it happened. */
 export type InspectorInput = SessionEvent | PlaygroundSignal
@@ -46,6 +57,8 @@ export interface InspectorState {
   appUrl: string | null
   /** True between a restart and the lift that follows it. */
   restarting: boolean
+  /** The store the app last lifted with; kept while it is stopped. */
+  liftedWith: SessionStoreInfo['kind'] | null
   timeline: TimelineEntry[]
 }
 
@@ -60,6 +73,7 @@ export function initialInspectorState(): InspectorState {
     store: null,
     appUrl: null,
     restarting: false,
+    liftedWith: null,
     timeline: [],
   }
 }
@@ -89,16 +103,15 @@ function applyInput(
     case 'restart':
       return { ...state, restarting: true }
     case 'stopped':
-      return { ...state, restarting: false }
+      // Nothing answers for the store while the app is down.
+      return { ...state, restarting: false, store: null }
     case 'lift':
       return {
         ...state,
         appUrl: input.url,
         store: input.store,
         restarting: false,
-        // A record describes what the server held; after a restart the next
-        // request says afresh what it holds.
-        record: state.restarting ? null : state.record,
+        liftedWith: input.store.kind,
       }
     case 'store':
       return { ...state, store: input.store }

@@ -21,22 +21,39 @@ export function describeChange(
 
   switch (input.type) {
     case 'restart':
-      say('restart', 'You restarted the server.')
+      say(
+        'restart',
+        input.reason === 'edits'
+          ? 'You ran your edits: the server restarts with them.'
+          : 'You restarted the server.',
+      )
       break
 
     case 'stopped':
-      say('info', 'The app stopped.')
+      say(
+        input.reason === 'failed' ? 'error' : 'info',
+        input.reason === 'failed'
+          ? 'The app is not running: it failed to lift or stopped on its own.'
+          : 'You stopped the server.',
+      )
       break
 
     case 'lift': {
       const store = storeName(input.store.kind)
-      if (before.store && before.store.kind !== input.store.kind) {
+      if (before.liftedWith && before.liftedWith !== input.store.kind) {
         say('store', `The session store is now ${store}.`)
       }
       if (before.restarting) {
         say('restart', restartStory(input.store.kind, input.store.sessions))
       } else if (!before.appUrl) {
         say('info', `The app lifted with the ${store} session store.`)
+      } else {
+        say(
+          'restart',
+          input.store.kind === 'memory'
+            ? 'The app lifted again; the in-memory store starts empty.'
+            : `The app lifted again; Redis holds ${sessionCount(input.store.sessions)}.`,
+        )
       }
       break
     }
@@ -148,11 +165,13 @@ function restartStory(kind: string, sessions: number | null): string {
       'starts empty.'
     )
   }
-  const held =
-    sessions === null
-      ? 'the sessions it held'
-      : `${sessions} session${sessions === 1 ? '' : 's'}`
-  return `The server restarted, and Redis still holds ${held}.`
+  if (sessions === 0) return 'The server restarted; Redis holds no session yet.'
+  return `The server restarted, and Redis still holds ${sessionCount(sessions)}.`
+}
+
+function sessionCount(sessions: number | null): string {
+  if (sessions === null) return 'the sessions it held'
+  return `${sessions} session${sessions === 1 ? '' : 's'}`
 }
 
 function cookieLifetime(expires: string | null, now: string): string {

@@ -72,6 +72,7 @@ export class PlaygroundStore {
   #starting: Promise<ExampleSession> | null = null
   #unsubscribe: Array<() => void> = []
   #edits: SavedEdits
+  #restartReason: 'restart' | 'edits' = 'restart'
   #deps: PlaygroundDependencies
 
   constructor(
@@ -151,10 +152,15 @@ export class PlaygroundStore {
   }
 
   /** Stops the app and lifts it again, as a restart of the server does. */
-  async restart(): Promise<void> {
+  restart(): Promise<void> {
+    return this.#restart('restart')
+  }
+
+  async #restart(reason: 'restart' | 'edits'): Promise<void> {
     const session = this.#session
     if (!session) return this.start()
     const mark = this.output.written
+    this.#restartReason = reason
     await session.restart()
     this.#afterLift(mark)
   }
@@ -171,7 +177,7 @@ export class PlaygroundStore {
     const mounted = session.getState().steps[1]?.status === 'done'
     if (!mounted) return this.start()
     await this.#applyEdits(session)
-    await this.restart()
+    await this.#restart('edits')
   }
 
   /** Stops the app; the runtime stays for the next Run. */
@@ -218,14 +224,28 @@ export class PlaygroundStore {
       session.subscribe((state) => {
         // Counted here, in the same tick as the status, so the preview
         // loads once per lift.
-        const lifted = this.#state.session?.status !== 'running'
-        if (state.status === 'running' && lifted) this.#state.liftCount++
+        const before = this.#state.session?.status
+        if (state.status === 'running' && before !== 'running') {
+          this.#state.liftCount++
+        }
         this.#state.session = state
+        const ended = state.status === 'stopped' || state.status === 'failed'
+        if (ended && before !== state.status) {
+          this.#inspect({
+            type: 'stopped',
+            time: new Date().toISOString(),
+            reason: state.status === 'failed' ? 'failed' : 'stopped',
+          })
+        }
       }),
       session.on('output', (text) => this.output.write(text)),
       session.on('session-event', (event) => this.#inspect(event)),
       session.on('restart', () =>
-        this.#inspect({ type: 'restart', time: new Date().toISOString() }),
+        this.#inspect({
+          type: 'restart',
+          time: new Date().toISOString(),
+          reason: this.#restartReason,
+        }),
       ),
     )
     this.#session = session

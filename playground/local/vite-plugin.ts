@@ -26,16 +26,20 @@ export function localRuntime(options: LocalRuntimePluginOptions = {}): Plugin {
   return {
     name: 'boring-playground:local-runtime',
     apply: 'serve',
-    config: () => ({
-      server: {
-        headers: {
-          ...localRuntimeMarkerHeader,
-          ...(isolationHeaders ? crossOriginIsolationHeaders : {}),
-        },
-      },
-    }),
     configureServer(server) {
       const runtime = createLocalRuntime(runtimeOptions)
+      // Set here rather than through Vite's server.headers, which VitePress's
+      // own page middleware never sends: the page itself must carry them.
+      const headers = {
+        ...localRuntimeMarkerHeader,
+        ...(isolationHeaders ? crossOriginIsolationHeaders : {}),
+      }
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(headers)) {
+          res.setHeader(name, value)
+        }
+        next()
+      })
       server.middlewares.use(runtime.middleware)
       const detach = server.httpServer
         ? runtime.attach(server.httpServer as import('node:http').Server)

@@ -161,8 +161,10 @@ test.describe('the live code blocks of the Session page', () => {
       { timeout: 10_000 },
     )
     await page.getByRole('button', { name: 'Reload the preview' }).click()
+    await expect(state).toContainText('The cookie expired', {
+      timeout: 30_000,
+    })
     await expect(app(page).getByLabel('Email')).toBeVisible()
-    await expect(state).toContainText('The cookie expired')
   })
 
   test('keeps an edit across a reload: a note before Run, the editor after', async ({

@@ -122,14 +122,10 @@ describe('the session inspector', () => {
       lift,
       firstVisit,
       login,
-      {
-        type: 'restart',
-        time: T0,
-      },
+      { type: 'restart', time: T0, reason: 'restart' },
       lift,
     )
 
-    expect(state.record).toBeNull()
     expect(state.timeline.at(-1)?.text).toBe(
       'The server restarted and forgot every session: the in-memory store ' +
         'starts empty.',
@@ -140,7 +136,7 @@ describe('the session inspector', () => {
     const state = run(
       lift,
       firstVisit,
-      { type: 'restart', time: T0 },
+      { type: 'restart', time: T0, reason: 'restart' },
       lift,
       request({
         sessionId: 'bbbbbbbbbbbbbbbb',
@@ -177,7 +173,7 @@ describe('the session inspector', () => {
       ttl: null,
       reachable: true,
     }
-    const state = run(lift, { type: 'restart', time: T0 }, {
+    const state = run(lift, { type: 'restart', time: T0, reason: 'restart' }, {
       ...lift,
       store: redis,
     } as InspectorInput)
@@ -186,6 +182,55 @@ describe('the session inspector', () => {
     expect(texts).toContain('The session store is now Redis.')
     expect(texts).toContain(
       'The server restarted, and Redis still holds 3 sessions.',
+    )
+  })
+
+  it('does not call a restart with Redis a login, when the user stays logged in', () => {
+    const redis: SessionStoreInfo = { ...memory, kind: 'redis' }
+    const loggedIn = request({ data: { userId: 1 }, store: redis })
+    const state = run(
+      { ...lift, store: redis } as InspectorInput,
+      firstVisit,
+      loggedIn,
+      { type: 'restart', time: T0, reason: 'restart' },
+      { ...lift, store: { ...redis, sessions: 1 } } as InspectorInput,
+      loggedIn,
+    )
+
+    const texts = state.timeline.map((entry) => entry.text)
+    // The one login is the first request's; the restart adds none.
+    expect(
+      texts.filter((text) => text.startsWith('You logged in')),
+    ).toHaveLength(1)
+    expect(texts.at(-1)).toBe(
+      'The server restarted, and Redis still holds 1 session.',
+    )
+  })
+
+  it('says the server stopped, and forgets the store until it lifts again', () => {
+    const state = run(lift, firstVisit, {
+      type: 'stopped',
+      time: T0,
+      reason: 'stopped',
+    })
+
+    expect(state.store).toBeNull()
+    expect(state.timeline.at(-1)?.text).toBe('You stopped the server.')
+    expect(
+      run(
+        lift,
+        firstVisit,
+        { type: 'stopped', time: T0, reason: 'stopped' },
+        lift,
+      ).timeline.at(-1)?.text,
+    ).toBe('The app lifted again; the in-memory store starts empty.')
+  })
+
+  it('says a Run with edits restarts the server with them', () => {
+    const state = run(lift, { type: 'restart', time: T0, reason: 'edits' })
+
+    expect(state.timeline.at(-1)?.text).toBe(
+      'You ran your edits: the server restarts with them.',
     )
   })
 
