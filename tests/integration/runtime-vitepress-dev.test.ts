@@ -15,12 +15,16 @@ beforeAll(async () => {
   dev = spawn(
     process.execPath,
     ['node_modules/vitepress/bin/vitepress.js', 'dev', '--port', `${port}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // CI=true turns colours on, and a coloured port would not match.
+      env: { ...process.env, NO_COLOR: '1' },
+    },
   )
   await new Promise<void>((resolve, reject) => {
     let output = ''
     const onData = (chunk: Buffer) => {
-      output += chunk.toString()
+      output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '')
       if (output.includes(`:${port}`)) resolve()
     }
     dev.stdout?.on('data', onData)
