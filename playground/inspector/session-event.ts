@@ -98,13 +98,6 @@ export interface SessionStoreEvent {
 export type SessionEvent =
   SessionRequestEvent | SessionLiftEvent | SessionStoreEvent
 
-/** Maps each event type to its payload, for typed listeners. */
-export interface SessionEventMap {
-  request: SessionRequestEvent
-  lift: SessionLiftEvent
-  store: SessionStoreEvent
-}
-
 /**
  * Reads one line of process output. Returns the event it carries, or null when
  * the line is ordinary output. Carriage returns from a terminal are ignored.

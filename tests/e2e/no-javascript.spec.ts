@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { expectSessionSections } from '../support/session-page'
 
 test.use({ javaScriptEnabled: false })
 
@@ -24,22 +25,7 @@ test.describe('with JavaScript off', () => {
   }) => {
     await page.goto('boring-stack/session')
 
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Session' }),
-    ).toBeVisible()
-    await expect(
-      page.getByRole('heading', { level: 3, name: 'Example use cases' }),
-    ).toBeVisible()
-    for (const name of [
-      'In memory session store',
-      'Persistent session store',
-      'Accessing the session store',
-    ]) {
-      await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
-    }
-    await expect(page.locator('.custom-block.info')).toContainText(
-      'how sessions work',
-    )
+    await expectSessionSections(page)
   })
 
   test('the Session page shows both code samples, with the hidden tab in the page', async ({

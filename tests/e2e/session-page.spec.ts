@@ -1,30 +1,11 @@
 import { expect, test } from '@playwright/test'
+import { expectSessionSections } from '../support/session-page'
 
 test.describe('the Session page', () => {
   test('renders its four sections and the info container', async ({ page }) => {
     await page.goto('boring-stack/session')
 
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Session' }),
-    ).toBeVisible()
-    for (const name of [
-      'In memory session store',
-      'Persistent session store',
-      'Accessing the session store',
-    ]) {
-      await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
-    }
-    await expect(
-      page.getByRole('heading', { level: 3, name: 'Example use cases' }),
-    ).toBeVisible()
-    const info = page.locator('.custom-block.info')
-    await expect(info).toContainText('how sessions work')
-    await expect(
-      info.getByRole('link', { name: 'how sessions work' }),
-    ).toHaveAttribute(
-      'href',
-      'https://sailsjs.com/documentation/concepts/sessions',
-    )
+    await expectSessionSections(page)
   })
 
   test('has the title and description the Boring Stack docs give it', async ({

@@ -59,12 +59,3 @@ export function sandboxFolders(): string[] {
     .map((name) => join(tmpdir(), name))
     .filter((path) => path.startsWith(SANDBOX_PREFIX))
 }
-
-/** The command line of a process, for messages. */
-export function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf-8').replaceAll('\0', ' ')
-  } catch {
-    return `(pid ${pid} has ended)`
-  }
-}
